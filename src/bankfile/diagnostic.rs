@@ -1,0 +1,71 @@
+//! Messages about a bank file that point at a line and column, compiler style, so that
+//! editors and terminals can jump straight to the spot.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}:{}:{}: {kind}: {}", self.file, self.line, self.column, self.message)
+    }
+}
+
+/// Turns byte offsets into 1-based line and column (in characters) for one file.
+pub(crate) struct Locator<'a> {
+    file: &'a str,
+    text: &'a str,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(file: &'a str, text: &'a str) -> Self {
+        Self { file, text }
+    }
+
+    pub fn at(&self, offset: usize, severity: Severity, message: impl Into<String>) -> Diagnostic {
+        let offset = offset.min(self.text.len());
+        let before = &self.text[..self.text.floor_char_boundary(offset)];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        Diagnostic { file: self.file.to_string(), line, column, severity, message: message.into() }
+    }
+
+    pub fn error(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+        self.at(offset, Severity::Error, message)
+    }
+
+    pub fn warning(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+        self.at(offset, Severity::Warning, message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_become_line_and_column() {
+        let loc = Locator::new("b.toml", "ab\ncdé\nx");
+        let d = loc.error(7, "boom");
+        assert_eq!((d.line, d.column), (2, 4));
+        assert_eq!(d.to_string(), "b.toml:2:4: error: boom");
+        assert_eq!((loc.error(0, "").line, loc.error(0, "").column), (1, 1));
+    }
+}
