@@ -71,7 +71,7 @@ pub fn parse_bank(file: &str, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
     let loc = Locator::new(file, text);
     let raw: RawBank = toml::from_str(text).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start);
-        vec![loc.error(at, e.message().trim().to_string())]
+        vec![loc.error(at, plain_serde_message(e.message()))]
     })?;
     let mut errors = Vec::new();
     let exam = check_exam(&raw, &loc, &mut errors);
@@ -103,6 +103,11 @@ pub fn parse_bank(file: &str, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
     let warnings =
         lint::lint(&bank, &raw.questions, &raw.areas.iter().map(|a| a.get_ref().id.span()).collect::<Vec<_>>(), &loc);
     Ok(Parsed { bank, warnings, id_positions })
+}
+
+/// serde speaks Rust ("expected i64"); bank authors need TOML words.
+fn plain_serde_message(message: &str) -> String {
+    message.trim().replace("expected i64", "expected a whole number").replace("expected a boolean", "expected true or false")
 }
 
 fn check_exam(raw: &RawBank, loc: &Locator, errors: &mut Vec<Diagnostic>) -> Option<Exam> {
