@@ -23,7 +23,10 @@ fn each_kind_of_mistake_is_named_at_its_line_and_column() {
         ("paper_sum.toml", "paper_sum.toml:6:13: error: the areas' paper counts sum to 4, but exam.questions is 5"),
         ("pass_mark.toml", "pass_mark.toml:8:13: error: pass_mark 9 is greater than the 4 questions"),
         ("bloom.toml", "bloom.toml:19:9: error: Bloom level 7 is outside 1-6"),
-        ("duplicate_id.toml", "duplicate_id.toml:107:6: error: duplicate question id \"MINI-0006\" (first used on line 93)"),
+        (
+            "duplicate_id.toml",
+            "duplicate_id.toml:107:6: error: duplicate question id \"MINI-0006\" (first used on line 93)",
+        ),
         ("wrong_type.toml", "wrong_type.toml:7:11: error: invalid type: string \"ten\", expected a whole number"),
     ];
     for (file, expected) in cases {
@@ -87,7 +90,10 @@ fn control_characters_in_bank_text_never_reach_the_screen() {
 #[test]
 fn warnings_name_short_areas_and_all_of_the_above() {
     let mini = std::fs::read_to_string(common::fixture("banks/mini.toml")).unwrap();
-    let text = mini.replace("paper = 2\n", "paper = 6\n").replace("questions = 4", "questions = 12").replace("\"Seven\", \"Five\"", "\"All of the above\", \"Five\"");
+    let text = mini
+        .replace("paper = 2\n", "paper = 6\n")
+        .replace("questions = 4", "questions = 12")
+        .replace("\"Seven\", \"Five\"", "\"All of the above\", \"Five\"");
     let parsed = parse_bank("w.toml", &text).unwrap();
     let warnings: Vec<String> = parsed.warnings.iter().map(|w| w.to_string()).collect();
     assert!(parsed.warnings.iter().all(|w| w.severity == Severity::Warning));

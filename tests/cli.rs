@@ -30,7 +30,11 @@ fn validate_names_file_line_and_column_and_fails() {
 fn validate_passes_a_good_bank_and_the_bundled_ones() {
     let dir = tempfile::tempdir().unwrap();
     trainer(dir.path()).arg("validate").arg(common::fixture("banks")).assert().success();
-    trainer(dir.path()).arg("validate").assert().success().stdout(predicate::str::contains("question-banks/foundation.toml: ok"));
+    trainer(dir.path())
+        .arg("validate")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("question-banks/foundation.toml: ok"));
 }
 
 #[test]
@@ -51,11 +55,9 @@ fn banks_lists_bundled_and_extra_exams_with_their_source() {
 #[test]
 fn a_missing_banks_folder_is_reported_not_ignored() {
     let dir = tempfile::tempdir().unwrap();
-    trainer(dir.path())
-        .args(["banks", "--banks", "/nonexistent/banks"])
-        .assert()
-        .success()
-        .stderr(predicate::str::contains("/nonexistent/banks").and(predicate::str::contains("cannot read the banks folder")));
+    trainer(dir.path()).args(["banks", "--banks", "/nonexistent/banks"]).assert().success().stderr(
+        predicate::str::contains("/nonexistent/banks").and(predicate::str::contains("cannot read the banks folder")),
+    );
 }
 
 #[test]

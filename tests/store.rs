@@ -98,6 +98,7 @@ fn a_database_from_a_newer_trainer_is_left_alone() {
     rusqlite::Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
     let err = Store::open(&path).err().expect("must refuse");
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
-    let version: i64 = rusqlite::Connection::open(&path).unwrap().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    let version: i64 =
+        rusqlite::Connection::open(&path).unwrap().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(version, 99);
 }

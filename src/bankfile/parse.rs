@@ -107,7 +107,10 @@ pub fn parse_bank(file: &str, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
 
 /// serde speaks Rust ("expected i64"); bank authors need TOML words.
 fn plain_serde_message(message: &str) -> String {
-    message.trim().replace("expected i64", "expected a whole number").replace("expected a boolean", "expected true or false")
+    message
+        .trim()
+        .replace("expected i64", "expected a whole number")
+        .replace("expected a boolean", "expected true or false")
 }
 
 fn check_exam(raw: &RawBank, loc: &Locator, errors: &mut Vec<Diagnostic>) -> Option<Exam> {

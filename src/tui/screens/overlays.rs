@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::theme;
 use crate::tui::app::{App, NAV_COLUMNS, Overlay, Screen, Sitting};
+use crate::tui::text::wrap;
 
 pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, app: &App) {
     let sitting = match &app.screen {
@@ -14,7 +15,7 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, app: &App) {
         _ => None,
     };
     let (title, lines, width) = match (overlay, sitting) {
-        (Overlay::Help, _) => (" Keys ", help_lines(), 64),
+        (Overlay::Help, _) => (" Keys ", help_lines(), 70),
         (Overlay::Navigator { cursor }, Some(s)) => (" Questions ", navigator_lines(s, *cursor), 66),
         (Overlay::ConfirmSubmit, Some(s)) => (" Submit the paper? ", submit_lines(s), 60),
         (Overlay::ConfirmLeave, _) => (
@@ -30,8 +31,11 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, app: &App) {
         (Overlay::Resume, _) => (" Unfinished paper ", resume_lines(app), 60),
         _ => return,
     };
-    let height = lines.len() as u16 + 2;
-    let rect = centered(area, width.min(area.width), height.min(area.height));
+    let width = width.min(area.width);
+    // Count wrapped lines, so that the last line (usually the keys to answer) is never cut off.
+    let inner = width.saturating_sub(2) as usize;
+    let height: usize = lines.iter().map(|l| wrap(&l.to_string(), inner).len()).sum::<usize>() + 2;
+    let rect = centered(area, width, (height as u16).min(area.height));
     frame.render_widget(Clear, rect);
     let block = Block::bordered().title(Span::styled(title, theme::TITLE));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), rect);
@@ -55,21 +59,21 @@ fn choice_line(yes: &str, yes_what: &str, no: &str, no_what: &str) -> Line<'stat
 fn help_lines() -> Vec<Line<'static>> {
     let rows: &[(&str, &str)] = &[
         ("Home", ""),
-        ("↑↓ Enter", "choose an exam, start a paper"),
-        ("x  0-9  Backspace", "extra time (+25%); type a seed for a set paper"),
+        ("↑↓ Enter", "choose an exam; start a paper"),
+        ("x  0-9 Backspace", "extra time (+25%); type a seed for a set paper"),
         ("h  r  q", "history; resume a kept paper; quit"),
         ("Exam", ""),
-        ("1-4 / a-d", "choose an option (again to change it)"),
-        ("↑↓ Enter", "highlight and choose an option"),
-        ("n → / p ←", "next / previous question"),
+        ("1-4  a-d", "choose an option (again to change it)"),
+        ("↑↓ Enter", "highlight an option, choose it"),
+        ("n →  p ←", "next, previous question"),
         ("PgDn PgUp", "scroll a long question"),
-        ("f  g", "flag for review; navigator grid (arrows, Enter)"),
-        ("s  q Esc", "submit (y confirms); leave, paper kept"),
-        ("Results and review", ""),
-        ("r  w", "review all / wrong questions"),
-        ("n → / p ←  ↑↓", "next / previous question; scroll"),
-        ("a w f u", "filter: all, wrong, flagged, unanswered"),
-        ("Esc q", "back; Ctrl-C quits anywhere"),
+        ("f  g", "flag for review; question grid (arrows, Enter)"),
+        ("s  q Esc", "submit (y confirms); leave, the paper is kept"),
+        ("Results, review, history", ""),
+        ("r  w  h", "review all, review wrong; history"),
+        ("n → p ← ↑↓", "next, previous question; scroll"),
+        ("a  w  f  u", "show all, wrong, flagged, unanswered"),
+        ("Esc  q  Ctrl-C", "back; back; quit at once (the paper is kept)"),
     ];
     let mut lines: Vec<Line> = rows
         .iter()
@@ -77,7 +81,7 @@ fn help_lines() -> Vec<Line<'static>> {
             if what.is_empty() {
                 Line::styled(k.to_string(), theme::TITLE)
             } else {
-                Line::from(vec![Span::styled(format!("  {k:<20}"), theme::KEY), Span::raw(what.to_string())])
+                Line::from(vec![Span::styled(format!("  {k:<17}"), theme::KEY), Span::raw(what.to_string())])
             }
         })
         .collect();
