@@ -56,6 +56,37 @@ fn answers_are_kept_as_given_and_scored_when_the_paper_ends() {
 }
 
 #[test]
+fn stats_match_the_sum_of_every_finished_attempt() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("h.sqlite3")).unwrap();
+    let bank = common::mini_bank();
+    for seed in 0..6u64 {
+        let (id, attempt) = stored_paper(&mut store, seed);
+        for (pos, item) in attempt.paper.items.iter().enumerate() {
+            let key = bank.question(&item.question_id).unwrap().answer;
+            let chosen = if (pos as u64 + seed) % 3 == 0 { (key + 2) % 4 } else { key };
+            store.save_response(id, pos, Some(chosen), false, 0, 1, pos).unwrap();
+        }
+        let ending = if seed % 2 == 0 { Ending::Submitted } else { Ending::TimeUp };
+        store.finish(id, ending, 2, 3).unwrap();
+        store.finish(id, Ending::Submitted, 4, 5).unwrap(); // a second finish must not count twice
+    }
+    let history = store.history(None).unwrap();
+    let stats = store.stats(None).unwrap();
+    assert_eq!(stats.len(), 1);
+    assert_eq!(stats[0].attempts, 6);
+    for row in &stats[0].areas {
+        let (correct, total) = history
+            .iter()
+            .flat_map(|a| a.areas.iter().filter(|r| r.area == row.area))
+            .fold((0, 0), |(c, t), r| (c + r.correct, t + r.total));
+        assert_eq!((row.correct, row.total), (correct, total), "area {}", row.area);
+    }
+    let score_sum: usize = history.iter().map(|a| a.score).sum();
+    assert_eq!(stats[0].areas.iter().map(|r| r.correct).sum::<usize>(), score_sum);
+}
+
+#[test]
 fn abandoned_and_unfinished_attempts_stay_out_of_history_and_stats() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("h.sqlite3")).unwrap();

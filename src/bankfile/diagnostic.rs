@@ -32,18 +32,27 @@ impl fmt::Display for Diagnostic {
 pub(crate) struct Locator<'a> {
     file: &'a str,
     text: &'a str,
+    /// Byte offset where each line starts, so that every lookup is a binary search rather
+    /// than a scan from the top of a file of a few hundred kilobytes.
+    line_starts: Vec<usize>,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(file: &'a str, text: &'a str) -> Self {
-        Self { file, text }
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Self { file, text, line_starts }
+    }
+
+    /// 1-based (line, column) of a byte offset.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = self.text.floor_char_boundary(offset.min(self.text.len()));
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let column = self.text[self.line_starts[line - 1]..offset].chars().count() + 1;
+        (line, column)
     }
 
     pub fn at(&self, offset: usize, severity: Severity, message: impl Into<String>) -> Diagnostic {
-        let offset = offset.min(self.text.len());
-        let before = &self.text[..self.text.floor_char_boundary(offset)];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        let (line, column) = self.position(offset);
         Diagnostic { file: self.file.to_string(), line, column, severity, message: message.into() }
     }
 

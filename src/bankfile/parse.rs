@@ -85,14 +85,13 @@ pub fn parse_bank(file: &str, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
         let q = q.get_ref();
         let id = q.id.get_ref();
         if let Some(first) = seen.insert(id, q.id.span().start) {
-            let line = loc.error(first, "").line;
+            let (line, _) = loc.position(first);
             errors.push(
                 loc.error(q.id.span().start, format!("duplicate question id {id:?} (first used on line {line})")),
             );
         }
         if let Some(question) = check_question(q, &known, &loc, &mut errors) {
-            let d = loc.error(q.id.span().start, "");
-            id_positions.insert(question.id.clone(), (d.line, d.column));
+            id_positions.insert(question.id.clone(), loc.position(q.id.span().start));
             questions.push(question);
         }
     }

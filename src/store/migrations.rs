@@ -43,4 +43,18 @@ CREATE TABLE response (
     PRIMARY KEY (attempt_id, position)
 );
 CREATE INDEX response_by_question ON response (question_id);
+
+-- Correct/total per exam, area and Bloom level over all scored attempts. It can be derived
+-- from response, but summing 400,000 answers takes most of a second at 10,000 attempts, so
+-- the attempt's answers are added here in the same transaction that finishes it.
+CREATE TABLE tally (
+    exam       TEXT    NOT NULL,
+    area       TEXT    NOT NULL,
+    bloom      INTEGER NOT NULL,
+    area_title TEXT    NOT NULL,
+    area_bloom INTEGER NOT NULL,
+    correct    INTEGER NOT NULL,
+    total      INTEGER NOT NULL,
+    PRIMARY KEY (exam, area, bloom)
+);
 ";

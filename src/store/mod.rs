@@ -176,9 +176,13 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// Ends an attempt. Submitted and timed-out attempts are scored from the stored answers.
+    /// Ends an attempt. Submitted and timed-out attempts are scored from the stored answers
+    /// and added to the running tally; ending an attempt twice changes nothing.
     pub fn finish(&mut self, attempt: i64, ending: Ending, finished_at: i64, time_used_s: u64) -> Result<()> {
-        self.conn
+        let path = self.path.clone();
+        let fail = |e| classify(&path, e);
+        let tx = self.conn.transaction().map_err(fail)?;
+        let ended = tx
             .execute(
                 "UPDATE attempt SET ended = ?2, finished_at = ?3, time_used_s = ?4,
                    score = CASE WHEN ?2 = 'abandoned' THEN NULL
@@ -188,8 +192,21 @@ impl Store {
                  WHERE id = ?1 AND ended IS NULL",
                 params![attempt, ending.as_str(), finished_at, time_used_s as i64],
             )
-            .map(drop)
-            .map_err(|e| self.err(e))
+            .map_err(fail)?;
+        if ended == 1 && ending != Ending::Abandoned {
+            tx.execute(
+                "INSERT INTO tally (exam, area, bloom, area_title, area_bloom, correct, total)
+                 SELECT a.exam, r.area, r.bloom, max(r.area_title), max(r.area_bloom), sum(r.correct), count(*)
+                 FROM response r JOIN attempt a ON a.id = r.attempt_id
+                 WHERE r.attempt_id = ?1 GROUP BY r.area, r.bloom
+                 ON CONFLICT (exam, area, bloom) DO UPDATE SET
+                   correct = correct + excluded.correct, total = total + excluded.total,
+                   area_title = excluded.area_title, area_bloom = excluded.area_bloom",
+                [attempt],
+            )
+            .map_err(fail)?;
+        }
+        tx.commit().map_err(fail)
     }
 
     /// The most recent attempt that was neither submitted, timed out nor abandoned.
@@ -205,9 +222,15 @@ impl Store {
         records::load_attempt(&self.conn, id).map_err(|e| self.err(e))
     }
 
-    /// Finished (submitted or timed-out) attempts, newest first, optionally of one exam.
+    /// Finished (submitted or timed-out) attempts, newest first, optionally of one exam,
+    /// with correct/total per area.
     pub fn history(&self, exam: Option<&str>) -> Result<Vec<AttemptSummary>> {
-        records::history(&self.conn, exam).map_err(|e| self.err(e))
+        records::history(&self.conn, exam, true).map_err(|e| self.err(e))
+    }
+
+    /// As [`Store::history`] without the per-area rows: what a list of attempts needs.
+    pub fn history_list(&self, exam: Option<&str>) -> Result<Vec<AttemptSummary>> {
+        records::history(&self.conn, exam, false).map_err(|e| self.err(e))
     }
 
     /// Correct/total per area and Bloom level over all finished attempts, per exam.

@@ -185,7 +185,11 @@ pub(super) fn load_attempt(conn: &Connection, id: i64) -> rusqlite::Result<Store
 
 const FINISHED: &str = "ended IN ('submitted', 'time_up')";
 
-pub(super) fn history(conn: &Connection, exam: Option<&str>) -> rusqlite::Result<Vec<AttemptSummary>> {
+pub(super) fn history(
+    conn: &Connection,
+    exam: Option<&str>,
+    with_areas: bool,
+) -> rusqlite::Result<Vec<AttemptSummary>> {
     let mut stmt = conn.prepare(&format!(
         "SELECT id, exam, exam_name, mode, seed, started_at, finished_at, ended, time_limit_s, time_used_s,
                 score, questions, pass_mark, passed
@@ -212,6 +216,9 @@ pub(super) fn history(conn: &Connection, exam: Option<&str>) -> rusqlite::Result
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    if !with_areas {
+        return Ok(out);
+    }
     let mut areas = conn.prepare_cached(
         "SELECT area, area_title, area_bloom, sum(correct), count(*) FROM response
          WHERE attempt_id = ?1 GROUP BY area ORDER BY min(rowid)",
@@ -235,11 +242,12 @@ pub(super) fn history(conn: &Connection, exam: Option<&str>) -> rusqlite::Result
 
 pub(super) fn stats(conn: &Connection, exam: Option<&str>) -> rusqlite::Result<Vec<ExamStats>> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT a.exam, max(a.exam_name), r.area, max(r.area_title), max(r.area_bloom), r.bloom,
-                sum(r.correct), count(*), count(DISTINCT a.id)
-         FROM attempt a JOIN response r ON r.attempt_id = a.id
-         WHERE a.{FINISHED} AND (?1 IS NULL OR a.exam = ?1)
-         GROUP BY a.exam, r.area, r.bloom"
+        "SELECT t.exam, a.exam_name, e.attempts, t.area, t.area_title, t.area_bloom, t.bloom, t.correct, t.total
+         FROM tally t
+         JOIN (SELECT exam, count(*) AS attempts, max(id) AS last FROM attempt WHERE {FINISHED} GROUP BY exam) e
+           ON e.exam = t.exam
+         JOIN attempt a ON a.id = e.last
+         WHERE ?1 IS NULL OR t.exam = ?1 ORDER BY t.exam"
     ))?;
     let mut rows = stmt.query(params![exam])?;
     let mut out: Vec<ExamStats> = Vec::new();
@@ -248,20 +256,24 @@ pub(super) fn stats(conn: &Connection, exam: Option<&str>) -> rusqlite::Result<V
         let exam: String = r.get(0)?;
         if out.last().is_none_or(|s| s.exam != exam) {
             out.push(ExamStats {
-                exam: exam.clone(),
+                exam,
                 exam_name: r.get(1)?,
-                attempts: 0,
+                attempts: r.get::<_, i64>(2)? as usize,
                 areas: Vec::new(),
                 blooms: Vec::new(),
             });
             tallies.push(Tally::default());
         }
-        let (area, title): (String, String) = (r.get(2)?, r.get(3)?);
-        let (correct, total): (i64, i64) = (r.get(6)?, r.get(7)?);
-        tallies.last_mut().unwrap().add(&area, &title, r.get(4)?, r.get(5)?, correct as usize, total as usize);
-        let attempts = r.get::<_, i64>(8)? as usize;
-        let last = out.last_mut().unwrap();
-        last.attempts = last.attempts.max(attempts);
+        let (area, title): (String, String) = (r.get(3)?, r.get(4)?);
+        let (correct, total): (i64, i64) = (r.get(7)?, r.get(8)?);
+        tallies.last_mut().expect("pushed with its exam").add(
+            &area,
+            &title,
+            r.get(5)?,
+            r.get(6)?,
+            correct as usize,
+            total as usize,
+        );
     }
     for (s, mut t) in out.iter_mut().zip(tallies) {
         t.areas.sort_by(|x, y| natural_key(&x.area).cmp(&natural_key(&y.area)));

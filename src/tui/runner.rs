@@ -110,7 +110,9 @@ impl Runner {
             }
             Effect::Finish { attempt, ending, time_used_s } => store.finish(attempt, ending, now_unix(), time_used_s),
             Effect::Abandon(id) => store.finish(id, crate::domain::Ending::Abandoned, now_unix(), 0),
-            Effect::LoadHistory => return Some(Msg::HistoryLoaded(store.history(None).map_err(|e| e.to_string()))),
+            Effect::LoadHistory => {
+                return Some(Msg::HistoryLoaded(store.history_list(None).map_err(|e| e.to_string())));
+            }
             Effect::LoadAttempt(id) => return Some(Msg::AttemptLoaded(store.attempt(id).map_err(|e| e.to_string()))),
             Effect::RefreshSummaries => return store.summaries().ok().map(Msg::Summaries),
         };
