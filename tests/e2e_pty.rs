@@ -67,6 +67,15 @@ impl Session {
         }
     }
 
+    /// Waits until `needle` has left the screen (an overlay closed).
+    fn wait_gone(&self, needle: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        while self.text().contains(needle) {
+            assert!(Instant::now() < deadline, "waited for {needle:?} to go; the screen shows:\n{}", self.text());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     fn keys(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -131,7 +140,9 @@ fn a_seeded_mock_paper_from_first_key_to_history() {
     }
     s.keys("g");
     s.wait_for(&["answered 4", "flagged 1"]);
+    // Esc and the next key sent together would read as Alt+key: wait for the grid to close.
     s.keys("\x1b");
+    s.wait_gone("go to question");
     s.keys("s");
     s.wait_for(&["Submit the paper?", "Unanswered: none", "Flagged: 2"]);
     s.keys("y");
@@ -142,9 +153,9 @@ fn a_seeded_mock_paper_from_first_key_to_history() {
     s.keys("w");
     s.wait_for(&["Review · question 4 of 4", "Wrong · your answer", "← your answer"]);
     s.keys("\x1b");
-    s.wait_for(&["PASS"]);
+    s.wait_for(&["PASS", "review all"]);
     s.keys("\x1b");
-    s.wait_for(&["Mini Fixture Exam", "3/4"]);
+    s.wait_for(&["Mini Fixture Exam", "3/4", "Enter start"]);
     s.keys("q");
     assert!(s.wait_exit(), "the trainer should exit cleanly");
     assert!(!s.screen.lock().unwrap().screen().alternate_screen(), "the terminal is restored");

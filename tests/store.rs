@@ -64,10 +64,10 @@ fn stats_match_the_sum_of_every_finished_attempt() {
         let (id, attempt) = stored_paper(&mut store, seed);
         for (pos, item) in attempt.paper.items.iter().enumerate() {
             let key = bank.question(&item.question_id).unwrap().answer;
-            let chosen = if (pos as u64 + seed) % 3 == 0 { (key + 2) % 4 } else { key };
+            let chosen = if (pos as u64 + seed).is_multiple_of(3) { (key + 2) % 4 } else { key };
             store.save_response(id, pos, Some(chosen), false, 0, 1, pos).unwrap();
         }
-        let ending = if seed % 2 == 0 { Ending::Submitted } else { Ending::TimeUp };
+        let ending = if seed.is_multiple_of(2) { Ending::Submitted } else { Ending::TimeUp };
         store.finish(id, ending, 2, 3).unwrap();
         store.finish(id, Ending::Submitted, 4, 5).unwrap(); // a second finish must not count twice
     }

@@ -235,7 +235,7 @@ pub(super) fn history(
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        a.areas.sort_by(|x, y| natural_key(&x.area).cmp(&natural_key(&y.area)));
+        a.areas.sort_by_key(|r| natural_key(&r.area));
     }
     Ok(out)
 }
@@ -276,7 +276,7 @@ pub(super) fn stats(conn: &Connection, exam: Option<&str>) -> rusqlite::Result<V
         );
     }
     for (s, mut t) in out.iter_mut().zip(tallies) {
-        t.areas.sort_by(|x, y| natural_key(&x.area).cmp(&natural_key(&y.area)));
+        t.areas.sort_by_key(|r| natural_key(&r.area));
         s.areas = t.areas;
         s.blooms = t.blooms;
     }

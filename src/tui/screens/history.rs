@@ -32,7 +32,10 @@ pub fn draw(frame: &mut Frame, area: Rect, h: &HistoryView, app: &App) {
         frame.render_widget(Paragraph::new(m).block(Block::bordered()), body);
         return;
     }
-    let rows = h.rows.iter().map(|a| {
+    // Build only the rows that fit: a history of thousands of attempts stays cheap to draw.
+    let visible = body.height.saturating_sub(3).max(1) as usize;
+    let offset = h.cursor.saturating_sub(visible - 1);
+    let rows = h.rows.iter().skip(offset).take(visible).map(|a| {
         let verdict = if a.passed { Span::styled("PASS", theme::RIGHT) } else { Span::styled("FAIL", theme::WRONG) };
         Row::new(vec![
             Span::raw(local_time(&a.started_at)),
@@ -57,7 +60,7 @@ pub fn draw(frame: &mut Frame, area: Rect, h: &HistoryView, app: &App) {
         .header(Row::new(["Started", "Exam", "Score", "", "Time", "Seed", ""]).style(theme::DIM))
         .block(Block::bordered())
         .row_highlight_style(theme::SELECTED);
-    frame.render_stateful_widget(table, body, &mut TableState::default().with_selected(Some(h.cursor)));
+    frame.render_stateful_widget(table, body, &mut TableState::default().with_selected(Some(h.cursor - offset)));
 }
 
 /// "YYYY-MM-DD HH:MM" in the system's time zone.
