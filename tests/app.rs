@@ -106,13 +106,27 @@ fn leaving_keeps_the_paper_and_resuming_restores_answers_and_time() {
     assert_eq!(app.overlay, Some(Overlay::ConfirmLeave));
     app.update(key('y'), t0 + Duration::from_secs(50));
     assert!(matches!(app.screen, Screen::Home));
-    assert!(app.unfinished.is_some());
+    assert!(app.suspended.is_some());
 
     let t1 = t0 + Duration::from_secs(3600);
     app.update(key('r'), t1);
     let s = sitting(&app);
     assert_eq!(s.attempt.answered(), 1);
     assert_eq!(s.clock.remaining(t1), Duration::from_secs(550), "the clock stopped while away");
+}
+
+#[test]
+fn with_history_off_a_left_paper_is_still_kept_for_this_session() {
+    let t0 = Instant::now();
+    let mut app = App::new(common::mini_catalog(), Vec::new(), None, Some("locked".into()));
+    let effects = app.start_exam("mini", Some(7), false, t0);
+    assert!(matches!(effects.as_slice(), [Effect::CreateAttempt(_)]));
+    // No store answers, so the attempt never gets an id: nothing is saved, yet the paper runs.
+    assert!(app.update(key('a'), t0).is_empty());
+    app.update(key('q'), t0);
+    app.update(key('y'), t0);
+    app.update(key('r'), t0 + Duration::from_secs(30));
+    assert_eq!(sitting(&app).attempt.answered(), 1);
 }
 
 #[test]

@@ -203,8 +203,10 @@ pub struct App {
     /// Digits typed on the home screen; empty means a random seed.
     pub seed_input: String,
     pub summaries: Vec<ExamSummary>,
-    /// An attempt left unfinished (process killed, or left with q), offered for resuming.
+    /// An attempt found unfinished in the store at start-up (the trainer was closed or killed).
     pub unfinished: Option<StoredAttempt>,
+    /// A paper left with `q` in this session, with its clock stopped; `r` resumes it.
+    pub suspended: Option<Box<Sitting>>,
     /// Why history is off, if it is.
     pub history_off: Option<String>,
     /// A one-line message for the user (cleared by the next key).
@@ -229,6 +231,7 @@ impl App {
             seed_input: String::new(),
             summaries,
             unfinished,
+            suspended: None,
             history_off,
             notice: None,
             quit: false,
@@ -452,29 +455,27 @@ impl App {
         Vec::new()
     }
 
-    /// Back to the home screen; the attempt stays in the store and is offered for resuming.
+    /// Back to the home screen. The paper is kept (in the store, and here with its clock
+    /// stopped) and `r` resumes it.
     fn leave_paper(&mut self, now: Instant) -> Vec<Effect> {
         self.overlay = None;
         let Screen::Exam(mut s) = std::mem::replace(&mut self.screen, Screen::Home) else { return Vec::new() };
         let effects = save_current(&mut s, now).into_iter().collect();
-        self.unfinished = s.attempt_id.map(|id| StoredAttempt {
-            id,
-            exam: s.bank.exam.id.clone(),
-            exam_name: s.bank.exam.name.clone(),
-            mode: Mode::Mock.as_str().into(),
-            seed: s.attempt.paper.seed,
-            started_at: 0,
-            ended: None,
-            time_limit_s: s.clock.limit().as_secs(),
-            time_used_s: s.clock.used(now).as_secs(),
-            pass_mark: s.bank.exam.pass_mark,
-            current: s.attempt.current,
-            responses: stored_responses(&s),
-        });
-        if self.unfinished.is_some() {
-            self.notice = Some("Paper kept: press r to resume it".into());
-        }
+        s.clock = ExamClock::new(s.clock.limit(), s.clock.used(now), now);
+        self.notice = Some(format!("{} paper kept: press r to resume it", s.bank.exam.name));
+        // A kept paper supersedes an older unfinished one for the resume key.
+        self.suspended = Some(s);
         effects
+    }
+
+    /// Picks the kept paper up again; the clock runs from where it stopped.
+    fn resume_suspended(&mut self, now: Instant) -> Vec<Effect> {
+        let Some(mut s) = self.suspended.take() else { return Vec::new() };
+        s.clock = ExamClock::new(s.clock.limit(), s.clock.used(s.shown_at), now);
+        s.shown_at = now;
+        s.last_saved = now;
+        self.screen = Screen::Exam(s);
+        Vec::new()
     }
 
     fn on_navigator_key(&mut self, cursor: usize, code: KeyCode, now: Instant) -> Vec<Effect> {
@@ -527,6 +528,7 @@ impl App {
                 let seed = self.seed_input.parse().ok();
                 return self.start_exam(&exam, seed, self.extra_time, now);
             }
+            KeyCode::Char('r') if self.suspended.is_some() => return self.resume_suspended(now),
             KeyCode::Char('r') if self.unfinished.is_some() => return self.resume(now),
             KeyCode::Char('h') => {
                 self.screen = Screen::History(HistoryView { loading: true, ..HistoryView::default() });
@@ -739,31 +741,6 @@ fn save_current(s: &mut Sitting, now: Instant) -> Option<Effect> {
         time_used_s: s.time_used_s(now),
         current: i,
     })
-}
-
-fn stored_responses(s: &Sitting) -> Vec<crate::store::StoredResponse> {
-    s.attempt
-        .paper
-        .items
-        .iter()
-        .enumerate()
-        .filter_map(|(i, item)| {
-            let q = s.bank.question(&item.question_id)?;
-            let area = s.bank.area(&q.area)?;
-            Some(crate::store::StoredResponse {
-                question_id: q.id.clone(),
-                area: area.id.clone(),
-                area_title: area.title.clone(),
-                area_bloom: area.bloom,
-                bloom: q.bloom,
-                order: item.order,
-                answer: q.answer,
-                chosen: s.attempt.answers[i],
-                flagged: s.attempt.flags[i],
-                spent_ms: s.attempt.spent[i].as_millis() as u64,
-            })
-        })
-        .collect()
 }
 
 /// The store's record of a freshly drawn paper.

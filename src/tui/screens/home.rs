@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         frame.render_widget(Paragraph::new(notices).wrap(Wrap { trim: true }).block(block), notes);
     }
     let mut hints = vec![("↑↓", "select"), ("Enter", "start"), ("x", "extra time"), ("0-9", "seed"), ("h", "history")];
-    if app.unfinished.is_some() {
+    if app.unfinished.is_some() || app.suspended.is_some() {
         hints.push(("r", "resume"));
     }
     hints.extend([("?", "help"), ("q", "quit")]);
@@ -97,10 +97,18 @@ fn draw_paper(frame: &mut Frame, area: Rect, app: &App) {
 
 fn notices(app: &App) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    if let Some(n) = &app.notice {
+    if let Some(n) = app.notice.as_ref().filter(|_| app.suspended.is_none()) {
         out.push(Line::styled(n.clone(), theme::WARN));
     }
-    if let Some(u) = &app.unfinished {
+    if let Some(s) = &app.suspended {
+        out.push(Line::from(format!(
+            "Kept {} paper: {}/{} answered, {} left. Press r to resume.",
+            s.bank.exam.name,
+            s.attempt.answered(),
+            s.attempt.len(),
+            crate::domain::clock::format_secs(s.clock.limit().saturating_sub(s.clock.used(s.shown_at)).as_secs())
+        )));
+    } else if let Some(u) = &app.unfinished {
         let answered = u.responses.iter().filter(|r| r.chosen.is_some()).count();
         let left = u.time_limit_s.saturating_sub(u.time_used_s);
         out.push(Line::from(format!(

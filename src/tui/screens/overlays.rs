@@ -18,16 +18,7 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, app: &App) {
         (Overlay::Help, _) => (" Keys ", help_lines(), 70),
         (Overlay::Navigator { cursor }, Some(s)) => (" Questions ", navigator_lines(s, *cursor), 66),
         (Overlay::ConfirmSubmit, Some(s)) => (" Submit the paper? ", submit_lines(s), 60),
-        (Overlay::ConfirmLeave, _) => (
-            " Leave the paper? ",
-            vec![
-                Line::from("Your answers are saved and the paper is kept: resume it"),
-                Line::from("from the home screen. The clock stops while you are away."),
-                Line::default(),
-                choice_line("y", "leave", "n/Esc", "stay"),
-            ],
-            60,
-        ),
+        (Overlay::ConfirmLeave, _) => (" Leave the paper? ", leave_lines(app), 60),
         (Overlay::Resume, _) => (" Unfinished paper ", resume_lines(app), 60),
         _ => return,
     };
@@ -159,6 +150,21 @@ fn submit_lines(s: &Sitting) -> Vec<Line<'static>> {
     }
     lines.push(choice_line("y", "submit and see results", "n/Esc", "back to the paper"));
     lines
+}
+
+fn leave_lines(app: &App) -> Vec<Line<'static>> {
+    let kept = if app.history_off.is_some() {
+        Line::styled("History is off: the paper is kept only until you quit.", theme::WARN)
+    } else {
+        Line::from("Your answers are saved, also if the trainer is closed.")
+    };
+    vec![
+        Line::from("The paper is kept: resume it with r on the home screen."),
+        Line::from("The clock stops while you are away."),
+        kept,
+        Line::default(),
+        choice_line("y", "leave", "n/Esc", "stay"),
+    ]
 }
 
 fn resume_lines(app: &App) -> Vec<Line<'static>> {
