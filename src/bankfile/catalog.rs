@@ -70,9 +70,12 @@ impl Catalog {
         let mut unreadable = Vec::new();
         for (dir, required) in folders {
             match bank_files(dir) {
-                Ok(files) => sources.extend(files),
+                Ok((files, problems)) => {
+                    sources.extend(files);
+                    unreadable.extend(problems);
+                }
                 Err(e) if *required || e.kind() != std::io::ErrorKind::NotFound => {
-                    unreadable.push(folder_problem(dir, &e))
+                    unreadable.push(folder_problem(dir, &format!("cannot read the banks folder: {e}")))
                 }
                 Err(_) => {}
             }
@@ -156,23 +159,40 @@ fn cross_bank_duplicates(source: &Source, p: &Parsed, owner: &HashMap<String, St
     out
 }
 
-fn bank_files(dir: &Path) -> std::io::Result<Vec<(Source, String)>> {
+/// Every `*.toml` in `dir`, in name order.
+pub fn bank_paths(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
         .collect();
     paths.sort();
-    Ok(paths
-        .into_iter()
-        .map(|p| {
-            let text = std::fs::read(&p).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
-            (Source::File(p), text)
-        })
-        .collect())
+    Ok(paths)
 }
 
-fn folder_problem(dir: &Path, e: &std::io::Error) -> Refused {
-    let name = dir.display().to_string();
-    let d = Locator::new(&name, "").error(0, format!("cannot read the banks folder: {e}"));
-    Refused { source: Source::File(dir.to_path_buf()), errors: vec![d] }
+/// A bank file's text (invalid UTF-8 shown as replacement characters, so the parser can point at it).
+pub fn read_bank(path: &Path) -> std::io::Result<(Source, String)> {
+    let bytes = std::fs::read(path)?;
+    Ok((Source::File(path.to_path_buf()), String::from_utf8_lossy(&bytes).into_owned()))
+}
+
+/// Bank sources as (where from, TOML text).
+type Sources = Vec<(Source, String)>;
+
+/// The readable bank files of a folder, and a refusal for each file that could not be read.
+fn bank_files(dir: &Path) -> std::io::Result<(Sources, Vec<Refused>)> {
+    let mut read = Vec::new();
+    let mut unreadable = Vec::new();
+    for path in bank_paths(dir)? {
+        match read_bank(&path) {
+            Ok(source) => read.push(source),
+            Err(e) => unreadable.push(folder_problem(&path, &format!("cannot read the bank file: {e}"))),
+        }
+    }
+    Ok((read, unreadable))
+}
+
+fn folder_problem(path: &Path, message: &str) -> Refused {
+    let name = path.display().to_string();
+    let d = Locator::new(&name, "").error(0, message);
+    Refused { source: Source::File(path.to_path_buf()), errors: vec![d] }
 }

@@ -7,6 +7,6 @@ mod lint;
 mod parse;
 mod text;
 
-pub use catalog::{Catalog, LoadedBank, Refused, Source, bundled_sources};
+pub use catalog::{Catalog, LoadedBank, Refused, Source, bank_paths, bundled_sources, read_bank};
 pub use diagnostic::{Diagnostic, Severity};
 pub use parse::{Parsed, parse_bank};

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::bankfile::{Catalog, Source, bundled_sources};
+use crate::bankfile::{Catalog, Source, bank_paths, bundled_sources, read_bank};
 use crate::store::{self, Store};
 use crate::tui;
 
@@ -148,19 +148,5 @@ fn validate(paths: &[PathBuf]) -> ExitCode {
 
 /// A bank file, or every `*.toml` in a folder.
 fn read_sources(path: &Path) -> std::io::Result<Vec<(Source, String)>> {
-    if path.is_dir() {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(path)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect();
-        files.sort();
-        files.iter().map(|f| read_one(f)).collect()
-    } else {
-        Ok(vec![read_one(path)?])
-    }
-}
-
-fn read_one(path: &Path) -> std::io::Result<(Source, String)> {
-    let bytes = std::fs::read(path)?;
-    Ok((Source::File(path.to_path_buf()), String::from_utf8_lossy(&bytes).into_owned()))
+    if path.is_dir() { bank_paths(path)?.iter().map(|f| read_bank(f)).collect() } else { Ok(vec![read_bank(path)?]) }
 }

@@ -462,7 +462,6 @@ impl App {
         let Screen::Exam(mut s) = std::mem::replace(&mut self.screen, Screen::Home) else { return Vec::new() };
         let effects = save_current(&mut s, now).into_iter().collect();
         s.clock = ExamClock::new(s.clock.limit(), s.clock.used(now), now);
-        self.notice = Some(format!("{} paper kept: press r to resume it", s.bank.exam.name));
         // A kept paper supersedes an older unfinished one for the resume key.
         self.suspended = Some(s);
         effects

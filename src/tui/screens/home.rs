@@ -97,7 +97,7 @@ fn draw_paper(frame: &mut Frame, area: Rect, app: &App) {
 
 fn notices(app: &App) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    if let Some(n) = app.notice.as_ref().filter(|_| app.suspended.is_none()) {
+    if let Some(n) = &app.notice {
         out.push(Line::styled(n.clone(), theme::WARN));
     }
     if let Some(s) = &app.suspended {
