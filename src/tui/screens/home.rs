@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let block = Block::bordered().title(" Notices ");
         frame.render_widget(Paragraph::new(notices).wrap(Wrap { trim: true }).block(block), notes);
     }
-    let mut hints = vec![("↑↓", "select"), ("Enter", "start"), ("x", "extra time"), ("0-9", "seed"), ("h", "history")];
+    let mut hints = vec![("↑↓", "exam"), ("Enter", "start"), ("x", "+25% time"), ("0-9", "seed"), ("h", "history")];
     if app.unfinished.is_some() || app.suspended.is_some() {
         hints.push(("r", "resume"));
     }
